@@ -1,0 +1,19 @@
+#!/bin/sh
+# Run the tree's checkpatch.pl --strict on every patch in patches/series.
+# Any error, warning or check fails, naming the patch.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+[ -x "$TREE/scripts/checkpatch.pl" ] || die "no tree at $TREE: run 'make tree' first"
+bad=0 n=0
+for p in $(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series"); do
+	n=$((n + 1))
+	if ! (cd "$TREE" && scripts/checkpatch.pl --strict --quiet --no-summary \
+		--show-types "$TOP/patches/$p") >"$BUILD/checkpatch.out" 2>&1; then
+		echo "checkpatch: patches/$p:" >&2
+		sed 's/^/    /' "$BUILD/checkpatch.out" >&2
+		bad=$((bad + 1))
+	fi
+done
+[ $bad -eq 0 ] || die "checkpatch --strict: $bad of $n patches have errors, warnings or checks"
+note "checkpatch --strict: $n patches clean"

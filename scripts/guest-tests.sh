@@ -1,0 +1,96 @@
+#!/bin/sh
+# Inside the guest: run the jobs in $1/jobs.tsv and write kselftest TAP to
+# $1/results.tap (also shown on the console as it goes), one log per test
+# in $1/logs/, and the kernel log in $1/dmesg.txt.
+#
+# jobs.tsv lines, tab separated:
+#   test  <name>  <timeout-seconds>  <command line>
+#   skip  <name>  <reason>
+#   kunit <suite>
+# After every test the kernel log is scanned: a WARN, BUG, lockdep or
+# KASAN report makes that test fail, naming the splat.
+out=$1
+jobs=$out/jobs.tsv
+tap=$out/results.tap
+mkdir -p "$out/logs"
+: >"$out/dmesg.txt"
+
+splat='WARNING:|BUG:|Oops|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|general protection fault|Kernel panic|INFO: task .* blocked|unreferenced object|kernel BUG'
+
+emit() {
+	echo "$*" >>"$tap"
+	echo "$*" >/dev/console
+}
+
+# Kernel messages since the last call; the ring buffer is cleared.
+new_dmesg() {
+	dmesg -c >"$out/dmesg.chunk" 2>/dev/null
+	cat "$out/dmesg.chunk" >>"$out/dmesg.txt"
+}
+
+new_dmesg
+cp "$out/dmesg.chunk" "$out/dmesg.outside"
+total=$(grep -c . "$jobs")
+echo "TAP version 13" >"$tap"
+emit "1..$((total + 1))"
+n=0
+while IFS='	' read -r kind name arg3 arg4; do
+	n=$((n + 1))
+	log=$out/logs/$(echo "$name" | tr '/' '_').log
+	case "$kind" in
+	skip)
+		emit "ok $n $name # SKIP $arg3"
+		continue
+		;;
+	kunit)
+		res=/sys/kernel/debug/kunit/$name/results
+		if [ ! -f "$res" ]; then
+			echo "suite $name did not run: not built into this kernel?" >"$log"
+			emit "not ok $n kunit/$name # suite not found in debugfs"
+		else
+			cp "$res" "$log"
+			if grep -q 'not ok' "$res"; then
+				emit "not ok $n kunit/$name"
+			elif grep -q '^ok [0-9]* .*# SKIP' "$res"; then
+				why=$(sed -n 's/^ok [0-9]* .*# SKIP *//p' "$res" | head -n 1)
+				emit "ok $n kunit/$name # SKIP $why"
+			else
+				emit "ok $n kunit/$name"
+			fi
+		fi
+		continue
+		;;
+	esac
+	start=$(date +%s)
+	# shellcheck disable=SC2086
+	(cd "$(dirname "${arg4%% *}")" && exec timeout -k 5 "$arg3" $arg4) >"$log" 2>&1 </dev/null
+	rc=$?
+	secs=$(($(date +%s) - start))
+	new_dmesg
+	if grep -Eq "$splat" "$out/dmesg.chunk"; then
+		what=$(grep -Em1 "$splat" "$out/dmesg.chunk" | sed 's/^\[[^]]*\] //')
+		{ echo "--- kernel log during this test:"; cat "$out/dmesg.chunk"; } >>"$log"
+		emit "not ok $n $name # kernel splat: $what (${secs}s)"
+	elif [ $rc -eq 0 ]; then
+		emit "ok $n $name # ${secs}s"
+	elif [ $rc -eq 4 ]; then
+		why=$(grep -E 'SKIP|[Ss]kip' "$log" | tail -n 1 | sed 's/.*SKIP[^A-Za-z0-9]*//')
+		emit "ok $n $name # SKIP ${why:-test exited with KSFT_SKIP}"
+	elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
+		emit "not ok $n $name # timed out after ${arg3}s"
+	else
+		why=$(grep -E '==== Test Assertion Failure ====|Assertion|not ok|error|FAIL' "$log" | head -n 1)
+		emit "not ok $n $name # exit $rc ${secs}s: ${why:-see log}"
+	fi
+done <"$jobs"
+
+# Boot and everything outside a test must leave a clean kernel log too.
+n=$((n + 1))
+new_dmesg
+cat "$out/dmesg.chunk" >>"$out/dmesg.outside"
+if grep -Eq "$splat" "$out/dmesg.outside"; then
+	emit "not ok $n kernel-log # $(grep -Em1 "$splat" "$out/dmesg.outside" | sed 's/^\[[^]]*\] //')"
+else
+	emit "ok $n kernel-log # no WARN/BUG/lockdep/KASAN report"
+fi
+echo done >"$out/finished"

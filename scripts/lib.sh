@@ -1,0 +1,24 @@
+# Shared settings for the harness scripts (POSIX sh, sourced).
+# shellcheck shell=sh
+
+TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
+BUILD=${BUILD:-$TOP/build}
+CACHE=${VIRT_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virt-series}
+TREE=$BUILD/linux
+KOUT=$BUILD/kernel
+
+# shellcheck source=../base.pin
+. "$TOP/base.pin"
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+note() {
+	echo "--- $*"
+}
+
+# Deterministic identity for commits the harness itself makes.
+export GIT_AUTHOR_NAME="virt-series" GIT_AUTHOR_EMAIL="virt-series@invalid"
+export GIT_COMMITTER_NAME="virt-series" GIT_COMMITTER_EMAIL="virt-series@invalid"

@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Summarise the guest's kselftest TAP.
+
+usage: report.py RESULTS_DIR
+
+Prints a table of every test with its result and note, then the closing
+line 'N passed, N failed, N skipped'.  Exits 1 when any test failed, when
+the plan does not match the results (the guest died mid-run) or when the
+guest never wrote its 'finished' marker.
+"""
+import os
+import re
+import sys
+
+LINE = re.compile(r'^(not ok|ok) (\d+) (\S+)(?: # (.*))?$')
+
+
+def main(out):
+    tap = os.path.join(out, 'results.tap')
+    if not os.path.exists(tap):
+        print(f'error: the guest wrote no results ({tap}); '
+              f'see {out}/console.log', file=sys.stderr)
+        return 1
+    plan, rows = None, []
+    with open(tap) as f:
+        for line in f:
+            line = line.rstrip('\n')
+            m = re.match(r'^1\.\.(\d+)$', line)
+            if m:
+                plan = int(m.group(1))
+                continue
+            m = LINE.match(line)
+            if not m:
+                continue
+            ok, _, name, note = m.groups()
+            note = note or ''
+            if ok == 'ok' and note.startswith('SKIP'):
+                result, note = 'SKIP', note[4:].strip()
+            else:
+                result = 'PASS' if ok == 'ok' else 'FAIL'
+            rows.append((name, result, note))
+
+    width = max([len(r[0]) for r in rows] + [4])
+    print()
+    print(f'{"test":<{width}}  result  note')
+    print(f'{"-" * width}  ------  ----')
+    for name, result, note in rows:
+        print(f'{name:<{width}}  {result:<6}  {note}')
+    print()
+
+    passed = sum(r[1] == 'PASS' for r in rows)
+    failed = sum(r[1] == 'FAIL' for r in rows)
+    skipped = sum(r[1] == 'SKIP' for r in rows)
+    problems = []
+    if plan is None or plan != len(rows):
+        problems.append(f'the guest planned {plan} tests but reported '
+                        f'{len(rows)}: it died or hung mid-run '
+                        f'(see {out}/console.log)')
+        failed += max(0, (plan or 0) - len(rows))
+    elif not os.path.exists(os.path.join(out, 'finished')):
+        problems.append('the guest did not finish its run')
+    for name, result, note in rows:
+        if result == 'FAIL':
+            log = os.path.join(out, 'logs', name.replace('/', '_') + '.log')
+            print(f'FAILED: {name}: {note} (log: {log})')
+    for p in problems:
+        print(f'error: {p}')
+    print(f'{passed} passed, {failed} failed, {skipped} skipped')
+    return 1 if failed or problems else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1]))
