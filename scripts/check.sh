@@ -4,6 +4,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 mkdir -p "$BUILD"
 : >"$BUILD/stages.log"
+rm -f "$BUILD/results/check/summary"
 S=$TOP/scripts/stage.sh
 start=$(date +%s)
 rc=0
@@ -19,4 +20,10 @@ echo
 echo "stage timings:"
 sed 's/^/  /' "$BUILD/stages.log"
 echo "  total $(($(date +%s) - start))s"
+# The tests' closing line, repeated last for whoever reads only the end.
+if [ -f "$BUILD/results/check/summary" ]; then
+	cat "$BUILD/results/check/summary"
+else
+	echo "0 passed, 1 failed, 0 skipped"
+fi
 exit $rc

@@ -75,6 +75,7 @@ while IFS='	' read -r kind name arg3 arg4; do
 		emit "ok $n $name # ${secs}s"
 	elif [ $rc -eq 4 ]; then
 		why=$(grep -E 'SKIP|[Ss]kip' "$log" | tail -n 1 | sed 's/.*SKIP[^A-Za-z0-9]*//')
+		[ -n "$why" ] || why=$(grep . "$log" | tail -n 1)
 		emit "ok $n $name # SKIP ${why:-test exited with KSFT_SKIP}"
 	elif [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 		emit "not ok $n $name # timed out after ${arg3}s"

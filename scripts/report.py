@@ -65,7 +65,10 @@ def main(out):
             print(f'FAILED: {name}: {note} (log: {log})')
     for p in problems:
         print(f'error: {p}')
-    print(f'{passed} passed, {failed} failed, {skipped} skipped')
+    closing = f'{passed} passed, {failed} failed, {skipped} skipped'
+    print(closing)
+    with open(os.path.join(out, 'summary'), 'w') as f:
+        f.write(closing + '\n')
     return 1 if failed or problems else 0
 
 
