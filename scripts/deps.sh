@@ -4,7 +4,7 @@
 set -eu
 pkgs="make gcc libc6-dev git python3 flex bison bc cpio rsync kmod xz-utils
 	libelf-dev libssl-dev ccache qemu-system-x86 dpkg-dev fakeroot
-	util-linux coreutils perl"
+	util-linux coreutils perl python3-ply python3-git"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -6,7 +6,9 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 
 deb=$CACHE/${BASE_PKG}_$(echo "$BASE_VERSION" | sed 's/:/%3a/')_all.deb
-repo=$CACHE/base-$BASE_VERSION.git
+# Bump when the way the base commit is made changes, so caches are redone.
+format=2
+repo=$CACHE/base-$BASE_VERSION.f$format.git
 mkdir -p "$CACHE"
 
 if [ -f "$repo/virt-series-base-ok" ]; then
@@ -44,6 +46,11 @@ tarball=$(ls "$work"/usr/src/linux-source-*.tar.xz)
 mkdir -p "$work/src"
 tar -x -J -C "$work/src" --strip-components=1 -f "$tarball"
 rm -f "$tarball"
+# The one change to the package's content: Debian's .gitignore ignores
+# everything at the top level ("/*"), which would hide every file a patch
+# adds from git in the working tree.  It plays no part in any build.
+sed -i '/^# Debian packaging: ignore everything at the top level/,/^!\/debian\/$/d' \
+	"$work/src/.gitignore"
 
 git init -q --bare "$repo"
 date="2000-01-01T00:00:00Z"
@@ -53,7 +60,8 @@ date="2000-01-01T00:00:00Z"
 	git add -A -f .
 	GIT_AUTHOR_DATE=$date GIT_COMMITTER_DATE=$date \
 		git commit -q -m "base: $BASE_PKG $BASE_VERSION" \
-		-m "Unpacked from Debian's $BASE_PKG package, sha256 $BASE_SHA256."
+		-m "Unpacked from Debian's $BASE_PKG package, sha256 $BASE_SHA256." \
+		-m "Debian's top-level ignore-everything rule is dropped from .gitignore."
 	git tag base
 	git gc -q --auto
 )
