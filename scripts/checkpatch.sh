@@ -6,6 +6,9 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
+# checkpatch runs scripts/spdxcheck.py through "env python3": make that
+# Debian's python3, which has the python3-ply and python3-git it imports.
+PATH=/usr/bin:/bin:$PATH
 [ -x "$TREE/scripts/checkpatch.pl" ] || die "no tree at $TREE: run 'make tree' first"
 bad=0 n=0
 for p in $(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series"); do

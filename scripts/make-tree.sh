@@ -48,7 +48,9 @@ else
 fi
 git config user.name >/dev/null || git config user.name "virt-series"
 git config user.email >/dev/null || git config user.email "virt-series@invalid"
-rm -f "$stamp"
+# Until the whole series is in, the tree holds no work of its own: a
+# failed run leaves it to be reset and re-applied by the next one.
+echo "partial $(git rev-parse HEAD)" >"$stamp"
 
 n=0
 if [ -f "$TOP/patches/series" ]; then
@@ -57,10 +59,9 @@ if [ -f "$TOP/patches/series" ]; then
 		[ -f "$f" ] || die "patches/series lists $p but patches/$p does not exist"
 		if ! git am -q --keep-cr --committer-date-is-author-date "$f" >"$TREE/.git/am.log" 2>&1; then
 			echo "error: patch does not apply: patches/$p" >&2
-			sed 's/^/    /' "$TREE/.git/am.log" >&2
-			git am --show-current-patch=diff >/dev/null 2>&1 &&
-				git apply --check -v "$f" 2>&1 | grep -E '^error:' | sed 's/^/    /' >&2
+			grep '^error:' "$TREE/.git/am.log" | sort -u | sed 's/^/    /' >&2
 			git am --abort >/dev/null 2>&1 || true
+			echo "partial $(git rev-parse HEAD)" >"$stamp"
 			exit 1
 		fi
 		n=$((n + 1))
