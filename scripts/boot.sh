@@ -18,6 +18,7 @@ mkdir -p "$out"
 
 timeout=${GUEST_TIMEOUT:-2400}
 cmdline="console=ttyS0 loglevel=4 panic=-1 oops=panic hugepages=128
+	kvm.force_emulation_prefix=1
 	root=/dev/root rootfstype=9p ro
 	rootflags=trans=virtio,version=9p2000.L,msize=262144,cache=loose
 	init=$TOP/scripts/guest-init.sh vs_mode=$mode vs_out=$out vs_top=$TOP
