@@ -42,10 +42,14 @@ fi
 status=0
 timeout -k 10 "$timeout" "$@" \
 	-chardev stdio,id=con,signal=off,logfile="$out/console.log" \
-	-serial chardev:con </dev/null || status=$?
+	-serial chardev:con </dev/null 2>"$out/qemu.log" || status=$?
 if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 	echo "error: the guest did not power off within ${timeout}s and was killed (hung?)." >&2
+	echo "       the test running then is the last line of $out/results.tap + 1" >&2
 	echo "       console log: $out/console.log" >&2
 	exit 1
 fi
-[ $status -eq 0 ] || die "qemu exited with status $status (console log: $out/console.log)"
+if [ $status -ne 0 ]; then
+	cat "$out/qemu.log" >&2
+	die "qemu exited with status $status (console log: $out/console.log)"
+fi

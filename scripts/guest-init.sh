@@ -15,9 +15,19 @@ mount -t devtmpfs devtmpfs /dev 2>/dev/null
 mkdir -p /dev/pts /dev/shm 2>/dev/null
 mount -t devpts devpts /dev/pts
 mount -t tmpfs tmpfs /dev/shm
+# Writable scratch directories.  The project may live under one of them
+# (a clone in /tmp or /root): keep it reachable at the same path.
+mkdir -p /dev/shm/.top
+mount --bind "$top" /dev/shm/.top
 for d in /tmp /run /var/tmp /var/log /root /mnt; do
 	mount -t tmpfs tmpfs "$d"
 done
+if [ ! -x "$top/scripts/guest-init.sh" ]; then
+	mkdir -p "$top"
+	mount --move /dev/shm/.top "$top"
+else
+	umount /dev/shm/.top
+fi
 mount -t debugfs debugfs /sys/kernel/debug
 mount -t hugetlbfs hugetlbfs /dev/hugepages 2>/dev/null
 mount -t 9p -o trans=virtio,version=9p2000.L,msize=262144 vsout "$out" ||

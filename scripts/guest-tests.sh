@@ -50,7 +50,8 @@ while IFS='	' read -r kind name arg3 arg4; do
 		else
 			cp "$res" "$log"
 			if grep -q 'not ok' "$res"; then
-				emit "not ok $n kunit/$name"
+				cases=$(sed -n 's/^ *not ok [0-9]* \([^ #]*\).*/\1/p' "$res" | grep -vx "$name" | tr '\n' ' ')
+				emit "not ok $n kunit/$name # failed: ${cases:-see log}"
 			elif grep -q '^ok [0-9]* .*# SKIP' "$res"; then
 				why=$(sed -n 's/^ok [0-9]* .*# SKIP *//p' "$res" | head -n 1)
 				emit "ok $n kunit/$name # SKIP $why"
@@ -72,7 +73,12 @@ while IFS='	' read -r kind name arg3 arg4; do
 		{ echo "--- kernel log during this test:"; cat "$out/dmesg.chunk"; } >>"$log"
 		emit "not ok $n $name # kernel splat: $what (${secs}s)"
 	elif [ $rc -eq 0 ]; then
-		emit "ok $n $name # ${secs}s"
+		subskips=$(grep -c '^ok [0-9]* .*# SKIP' "$log")
+		if [ "$subskips" -gt 0 ]; then
+			emit "ok $n $name # ${secs}s, $subskips subtests skipped: $(grep -m1 '^ok [0-9]* .*# SKIP' "$log" | sed 's/.*# SKIP *//')"
+		else
+			emit "ok $n $name # ${secs}s"
+		fi
 	elif [ $rc -eq 4 ]; then
 		why=$(grep -E 'SKIP|[Ss]kip' "$log" | tail -n 1 | sed 's/.*SKIP[^A-Za-z0-9]*//')
 		[ -n "$why" ] || why=$(grep . "$log" | tail -n 1)

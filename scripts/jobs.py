@@ -30,7 +30,7 @@ def main(argv):
         i = argv.index('--only')
         only = argv[i + 1]
         del argv[i:i + 2]
-    sdir, lists = argv[0], argv[1:]
+    sdir, lists = os.path.abspath(argv[0]), argv[1:]
     jobs, errors, seen = [], [], set()
     for lst in lists:
         for lineno, line in entries(lst):
