@@ -43,6 +43,7 @@ while IFS='	' read -r kind name arg3 arg4; do
 		continue
 		;;
 	kunit)
+		log=$out/logs/kunit_$name.log
 		res=/sys/kernel/debug/kunit/$name/results
 		if [ ! -f "$res" ]; then
 			echo "suite $name did not run: not built into this kernel?" >"$log"
