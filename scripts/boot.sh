@@ -45,7 +45,11 @@ timeout -k 10 "$timeout" "$@" \
 	-serial chardev:con </dev/null 2>"$out/qemu.log" || status=$?
 if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 	echo "error: the guest did not power off within ${timeout}s and was killed (hung?)." >&2
-	echo "       the test running then is the last line of $out/results.tap + 1" >&2
+	if [ -f "$out/jobs.tsv" ]; then
+		done_n=$(grep -c '^\(ok\|not ok\) ' "$out/results.tap" 2>/dev/null || true)
+		running=$(sed -n "$((${done_n:-0} + 1))p" "$out/jobs.tsv" | cut -f2)
+		echo "       it was running: ${running:-(boot, no test started)}" >&2
+	fi
 	echo "       console log: $out/console.log" >&2
 	exit 1
 fi
