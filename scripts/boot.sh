@@ -45,10 +45,12 @@ timeout -k 10 "$timeout" "$@" \
 	-serial chardev:con </dev/null 2>"$out/qemu.log" || status=$?
 if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 	echo "error: the guest did not power off within ${timeout}s and was killed (hung?)." >&2
-	if [ -f "$out/jobs.tsv" ]; then
+	if [ ! -f "$out/results.tap" ]; then
+		echo "       it was still booting: no test had started" >&2
+	elif [ -f "$out/jobs.tsv" ]; then
 		done_n=$(grep -c '^\(ok\|not ok\) ' "$out/results.tap" 2>/dev/null || true)
 		running=$(sed -n "$((${done_n:-0} + 1))p" "$out/jobs.tsv" | cut -f2)
-		echo "       it was running: ${running:-(boot, no test started)}" >&2
+		echo "       it was running: ${running:-the final kernel-log check}" >&2
 	fi
 	echo "       console log: $out/console.log" >&2
 	exit 1
