@@ -53,8 +53,15 @@ def main(out):
     skipped = sum(r[1] == 'SKIP' for r in rows)
     problems = []
     if plan is None or plan != len(rows):
+        running = 'boot'
+        jobs = os.path.join(out, 'jobs.tsv')
+        if plan is not None and os.path.exists(jobs):
+            with open(jobs) as f:
+                names = [line.split('\t')[1] for line in f if '\t' in line]
+            running = (names[len(rows)] if len(rows) < len(names)
+                       else 'the final kernel-log check')
         problems.append(f'the guest planned {plan} tests but reported '
-                        f'{len(rows)}: it died or hung mid-run '
+                        f'{len(rows)}: it died or hung during {running} '
                         f'(see {out}/console.log)')
         failed += max(0, (plan or 0) - len(rows))
     elif not os.path.exists(os.path.join(out, 'finished')):
