@@ -22,6 +22,9 @@ check|test)
 	;;
 bench)
 	lists="$TOP/tests/bench.list"
+	# Stress tests run long under TCG; a hung guest is still killed.
+	GUEST_TIMEOUT=${GUEST_TIMEOUT:-7200}
+	export GUEST_TIMEOUT
 	;;
 run|shell)
 	exec "$TOP/scripts/boot.sh" "$mode" "$out" "$@"
