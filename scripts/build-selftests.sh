@@ -9,7 +9,7 @@ hdr=$BUILD/headers/include
 [ -f "$hdr/linux/kvm.h" ] || die "no uapi headers in $hdr: run 'make headers' first"
 dirs=kvm
 if [ -f "$TOP/tests/selftest-dirs" ]; then
-	dirs="$dirs $(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/tests/selftest-dirs")"
+	dirs="$dirs $(list_entries "$TOP/tests/selftest-dirs")"
 fi
 for d in $dirs; do
 	src=$TREE/tools/testing/selftests/$d

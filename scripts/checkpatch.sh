@@ -11,7 +11,7 @@ set -eu
 PATH=/usr/bin:/bin:$PATH
 [ -x "$TREE/scripts/checkpatch.pl" ] || die "no tree at $TREE: run 'make tree' first"
 bad=0 n=0
-for p in $(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series"); do
+for p in $(list_entries "$TOP/patches/series"); do
 	n=$((n + 1))
 	if ! (cd "$TREE" && scripts/checkpatch.pl --strict --quiet --no-summary \
 		--show-types --ignore FILE_PATH_CHANGES "$TOP/patches/$p") >"$BUILD/checkpatch.out" 2>&1; then

@@ -1,11 +1,11 @@
 #!/bin/sh
 # Write the commits of $TREE on top of the base back to patches/ as
 # git format-patch files, one topic directory each, and rewrite
-# patches/series.  The topic of a commit is taken from a "Topic: <name>"
-# line in patches/topics.map keyed by subject prefix, or from the
-# directory the same subject had before; new commits default to "misc".
-# Output is deterministic: no base-commit or version trailers, fixed
-# numbering, so re-exporting an unchanged tree changes no file.
+# patches/series.  A commit keeps the topic directory its patch had
+# before (matched by file name without the number); a new one is placed
+# by its subject prefix, "misc" if none matches.  Output is deterministic
+# (zero commit hashes, no base-commit, signature or diffstat), so
+# re-exporting an unchanged tree changes no file.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -21,7 +21,7 @@ trap 'rm -rf "$tmp"' EXIT
 old_topics=$tmp/old-topics
 : >"$old_topics"
 if [ -f "$TOP/patches/series" ]; then
-	grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series" | while read -r p; do
+	list_entries "$TOP/patches/series" | while read -r p; do
 		slug=$(basename "$p" .patch | sed 's/^[0-9]*-//')
 		echo "$slug $(dirname "$p")"
 	done >"$old_topics"
@@ -38,10 +38,7 @@ for f in "$tmp"/out/*.patch; do
 	name=$(basename "$f")
 	slug=$(echo "$name" | sed 's/^[0-9]*-//; s/\.patch$//')
 	subject=$(sed -n 's/^Subject: //p' "$f" | head -n 1)
-	topic=""
-	# Explicit "Topic:" trailer wins, then the old location, then prefix.
-	topic=$(sed -n 's/^X-Virt-Series-Topic: //p' "$f" | head -n 1)
-	[ -n "$topic" ] || topic=$(awk -v s="$slug" '$1 == s {print $2; exit}' "$old_topics")
+	topic=$(awk -v s="$slug" '$1 == s {print $2; exit}' "$old_topics")
 	if [ -z "$topic" ]; then
 		case "$subject" in
 		*introspection*|*KVMI*|*kvmi*) topic=kvmi ;;
@@ -56,8 +53,7 @@ for f in "$tmp"/out/*.patch; do
 	count=$((count + 1))
 	mkdir -p "$tmp/new/$topic"
 	new=$(printf '%04d-%s.patch' "$count" "$slug")
-	# Strip the volatile "From <sha>" line content and the git version.
-	sed '1s/^From [0-9a-f]* /From 0000000000000000000000000000000000000000 /' "$f" >"$tmp/new/$topic/$new"
+	mv "$f" "$tmp/new/$topic/$new"
 	echo "$topic/$new" >>"$series"
 done
 

@@ -19,6 +19,12 @@ note() {
 	echo "--- $*"
 }
 
+# The entries of a list file (patches/series, tests/selftest-dirs): its
+# lines less blank ones and comments.  An empty list is not an error.
+list_entries() {
+	grep -v '^[[:space:]]*\(#\|$\)' "$1" || true
+}
+
 # Deterministic identity for commits the harness itself makes.
 export GIT_AUTHOR_NAME="virt-series" GIT_AUTHOR_EMAIL="virt-series@invalid"
 export GIT_COMMITTER_NAME="virt-series" GIT_COMMITTER_EMAIL="virt-series@invalid"

@@ -54,7 +54,7 @@ echo "partial $(git rev-parse HEAD)" >"$stamp"
 
 n=0
 if [ -f "$TOP/patches/series" ]; then
-	for p in $(grep -v '^[[:space:]]*\(#\|$\)' "$TOP/patches/series"); do
+	for p in $(list_entries "$TOP/patches/series"); do
 		f=$TOP/patches/$p
 		[ -f "$f" ] || die "patches/series lists $p but patches/$p does not exist"
 		if ! git am -q --keep-cr --committer-date-is-author-date "$f" >"$TREE/.git/am.log" 2>&1; then

@@ -5,7 +5,7 @@ set -eu
 cd "$TOP"
 {
 	cat base.pin
-	grep -v '^[[:space:]]*\(#\|$\)' patches/series 2>/dev/null | while read -r p; do
+	list_entries patches/series 2>/dev/null | while read -r p; do
 		echo "$p"
 		cat "patches/$p"
 	done
