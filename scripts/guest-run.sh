@@ -3,6 +3,11 @@
 # Prepare the guest's job list for MODE (check: every list; test: the
 # lists, filtered with --only; bench: tests/bench.list), boot the guest and
 # summarise its results.  Results are kept in $BUILD/results/MODE/.
+#
+# check and test boot a second guest for tests/npt-off.list, with nested
+# paging off in the guest's KVM (kvm_amd.npt=0), so that those tests also
+# run on the shadow MMU; its results are in $BUILD/results/MODE/npt-off/
+# and its tests are reported as npt-off/<test>.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -10,7 +15,7 @@ mode=$1
 shift
 only=""
 if [ "${1:-}" = --only ]; then
-	only="--only $2"
+	only=$2
 	shift 2
 fi
 out=$BUILD/results/$mode
@@ -33,7 +38,29 @@ run|shell)
 	die "unknown guest mode $mode"
 	;;
 esac
+
+# boot DIR LABEL "LISTS" [kernel parameters...]: one guest for LISTS.
+runs=""
+boot() {
+	dir=$1 label=$2 blists=$3
+	shift 3
+	mkdir -p "$dir"
+	rc=0
+	# shellcheck disable=SC2086
+	"$TOP/scripts/jobs.py" "$BUILD/selftests" $blists ${only:+--only "$only"} \
+		>"$dir/jobs.tsv" || rc=$?
+	if [ $rc -eq 3 ]; then
+		return 0	# --only names no test of these lists
+	fi
+	[ $rc -eq 0 ] || exit $rc
+	"$TOP/scripts/boot.sh" "$mode" "$dir" "$@"
+	runs="$runs ${label:+$label=}$dir"
+}
+
+boot "$out" "" "$lists" "$@"
+if [ "$mode" != bench ] && [ -f "$TOP/tests/npt-off.list" ]; then
+	boot "$out/npt-off" npt-off "$TOP/tests/npt-off.list" kvm_amd.npt=0 "$@"
+fi
+[ -n "$runs" ] || die "no listed test is called $only"
 # shellcheck disable=SC2086
-"$TOP/scripts/jobs.py" "$BUILD/selftests" $lists $only >"$out/jobs.tsv"
-"$TOP/scripts/boot.sh" "$mode" "$out" "$@"
-"$TOP/scripts/report.py" "$out"
+"$TOP/scripts/report.py" "$out" $runs

@@ -3,6 +3,8 @@
 
 usage: jobs.py SELFTESTS_DIR LIST... [--only NAME]
 
+Exits 3, printing nothing, when --only NAME is not in these lists.
+
 List syntax (one entry a line, '#' starts a comment):
   <path> [timeout=SECONDS] [args...]   a selftest binary under SELFTESTS_DIR
   skip <path>: <reason>                listed but not run: reported as SKIP
@@ -14,6 +16,7 @@ import os
 import sys
 
 DEFAULT_TIMEOUT = 300
+NO_MATCH = 3    # exit status: --only named no test of these lists
 
 
 def entries(path):
@@ -66,8 +69,7 @@ def main(argv):
             print('  ' + e, file=sys.stderr)
         return 1
     if only and not jobs:
-        print(f'error: no listed test is called {only}', file=sys.stderr)
-        return 1
+        return NO_MATCH
     for job in jobs:
         print('\t'.join(job))
     return 0

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Summarise the guest's kselftest TAP.
+"""Summarise the guests' kselftest TAP.
 
-usage: report.py RESULTS_DIR
+usage: report.py SUMMARY_DIR RUN...
 
-Prints a table of every test with its result and note, then the closing
-line 'N passed, N failed, N skipped'.  Exits 1 when any test failed, when
-the plan does not match the results (the guest died mid-run) or when the
-guest never wrote its 'finished' marker.
+RUN is the results directory of one guest boot, or LABEL=DIR for a boot
+whose tests are reported as LABEL/<test>.  Prints a table of every test
+with its result and note, then the closing line 'N passed, N failed,
+N skipped', also written to SUMMARY_DIR/summary.  Exits 1 when any test
+failed, when a plan does not match its results (the guest died mid-run)
+or when a guest never wrote its 'finished' marker.
 """
 import os
 import re
@@ -15,12 +17,12 @@ import sys
 LINE = re.compile(r'^(not ok|ok) (\d+) (\S+)(?: # (.*))?$')
 
 
-def main(out):
+def read_run(out, label):
+    """Rows (name, result, note, log) of one boot and its problems."""
     tap = os.path.join(out, 'results.tap')
     if not os.path.exists(tap):
-        print(f'error: the guest wrote no results ({tap}); '
-              f'see {out}/console.log', file=sys.stderr)
-        return 1
+        return [], [f'the guest wrote no results ({tap}); '
+                    f'see {out}/console.log'], 1
     plan, rows = None, []
     with open(tap) as f:
         for line in f:
@@ -38,20 +40,12 @@ def main(out):
                 result, note = 'SKIP', note[4:].strip()
             else:
                 result = 'PASS' if ok == 'ok' else 'FAIL'
-            rows.append((name, result, note))
+            log = os.path.join(out, 'logs', name.replace('/', '_') + '.log')
+            if label:
+                name = f'{label}/{name}'
+            rows.append((name, result, note, log))
 
-    width = max([len(r[0]) for r in rows] + [4])
-    print()
-    print(f'{"test":<{width}}  result  note')
-    print(f'{"-" * width}  ------  ----')
-    for name, result, note in rows:
-        print(f'{name:<{width}}  {result:<6}  {note}')
-    print()
-
-    passed = sum(r[1] == 'PASS' for r in rows)
-    failed = sum(r[1] == 'FAIL' for r in rows)
-    skipped = sum(r[1] == 'SKIP' for r in rows)
-    problems = []
+    problems, missing = [], 0
     if plan is None or plan != len(rows):
         running = 'boot'
         jobs = os.path.join(out, 'jobs.tsv')
@@ -63,21 +57,45 @@ def main(out):
         problems.append(f'the guest planned {plan} tests but reported '
                         f'{len(rows)}: it died or hung during {running} '
                         f'(see {out}/console.log)')
-        failed += max(0, (plan or 0) - len(rows))
+        missing = max(0, (plan or 0) - len(rows))
     elif not os.path.exists(os.path.join(out, 'finished')):
-        problems.append('the guest did not finish its run')
-    for name, result, note in rows:
+        problems.append(f'the guest did not finish its run ({out})')
+    return rows, problems, missing
+
+
+def main(summary_dir, runs):
+    rows, problems, missing = [], [], 0
+    for run in runs:
+        label, _, out = run.rpartition('=')
+        r, p, m = read_run(out, label)
+        rows += r
+        problems += p
+        missing += m
+
+    width = max([len(r[0]) for r in rows] + [4])
+    print()
+    print(f'{"test":<{width}}  result  note')
+    print(f'{"-" * width}  ------  ----')
+    for name, result, note, _ in rows:
+        print(f'{name:<{width}}  {result:<6}  {note}')
+    print()
+
+    passed = sum(r[1] == 'PASS' for r in rows)
+    failed = sum(r[1] == 'FAIL' for r in rows) + missing
+    skipped = sum(r[1] == 'SKIP' for r in rows)
+    for name, result, note, log in rows:
         if result == 'FAIL':
-            log = os.path.join(out, 'logs', name.replace('/', '_') + '.log')
             print(f'FAILED: {name}: {note} (log: {log})')
     for p in problems:
         print(f'error: {p}')
     closing = f'{passed} passed, {failed} failed, {skipped} skipped'
     print(closing)
-    with open(os.path.join(out, 'summary'), 'w') as f:
+    with open(os.path.join(summary_dir, 'summary'), 'w') as f:
         f.write(closing + '\n')
     return 1 if failed or problems else 0
 
 
 if __name__ == '__main__':
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1], sys.argv[2:]))
