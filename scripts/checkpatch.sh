@@ -1,5 +1,6 @@
 #!/bin/sh
-# Run the tree's checkpatch.pl --strict on every patch in patches/series.
+# Run the tree's checkpatch.pl --strict on every patch in patches/series,
+# and check that the docs' references to patch files are current.
 # Any error, warning or check fails, naming the patch.  One type is
 # ignored: FILE_PATH_CHANGES ("does MAINTAINERS need updating?") fires on
 # every added file, whether or not a MAINTAINERS entry already covers it.
@@ -22,3 +23,5 @@ for p in $(list_entries "$TOP/patches/series"); do
 done
 [ $bad -eq 0 ] || die "checkpatch --strict: $bad of $n patches have errors, warnings or checks"
 note "checkpatch --strict: $n patches clean"
+# The docs name patches by file; renumbering must not leave them stale.
+"$TOP/scripts/patch-refs.py" --check "$TOP"/docs/*.md "$TOP/README.md"

@@ -71,6 +71,8 @@ if [ -d "$tmp/new" ]; then
 fi
 find "$TOP/patches" -mindepth 1 -type d -empty -delete
 cmp -s "$series" "$TOP/patches/series" || cp "$series" "$TOP/patches/series"
+# Export renumbers patches: bring the docs' references to them up to date.
+"$TOP/scripts/patch-refs.py" "$TOP"/docs/*.md "$TOP/README.md"
 
 # The tree now matches patches/: record that so 'make tree' keeps it.
 echo "$("$TOP/scripts/series-hash.sh") $(git rev-parse HEAD)" >"$TREE/.git/virt-series-applied"

@@ -36,7 +36,7 @@
 #define CAP_INTROSPECTION NO_CAP
 #endif
 
-enum kind { CAP, PATH };
+enum kind { CAP, PATH, MDEV_VERSION, MDEV_ALIAS };
 
 struct feature {
 	const char *name;	/* what the user gets */
@@ -49,9 +49,9 @@ struct feature {
 static const struct feature features[] = {
 	{ "KVM_MEM_PCI_HOLE memslots", "issue 3", CAP, CAP_MEM_PCI_HOLE,
 	  "KVM_CAP_MEM_PCI_HOLE" },
-	{ "mdev type 'version' attribute", "issue 4", PATH, 0,
+	{ "mdev type 'version' attribute", "issue 4", MDEV_VERSION, 0,
 	  "/sys/class/mdev_bus/*/mdev_supported_types/*/version" },
-	{ "mdev 'alias' attribute", "issue 4", PATH, 0,
+	{ "mdev 'alias' attribute", "issue 4", MDEV_ALIAS, 0,
 	  "/sys/bus/mdev/devices/*/alias" },
 	{ "mdev type 'single_usage_restriction'", "issue 4", PATH, 0,
 	  "/sys/class/mdev_bus/*/mdev_supported_types/*/single_usage_restriction" },
@@ -110,6 +110,90 @@ static void probe_path(const struct feature *f, char *buf, size_t len)
 	}
 }
 
+/*
+ * Show a version that can be read: types whose devices cannot migrate have
+ * the attribute but answer with an error.
+ */
+static void probe_mdev_version(const struct feature *f, char *buf, size_t len)
+{
+	char version[300];
+	size_t i;
+	glob_t g;
+	FILE *vf;
+
+	if (glob(f->what, 0, NULL, &g)) {
+		snprintf(buf, len, "no: nothing at %s", f->what);
+		return;
+	}
+	snprintf(buf, len, "yes: %s (no type can migrate)", g.gl_pathv[0]);
+	for (i = 0; i < g.gl_pathc; i++) {
+		vf = fopen(g.gl_pathv[i], "r");
+		if (!vf)
+			continue;
+		if (fgets(version, sizeof(version), vf)) {
+			version[strcspn(version, "\n")] = 0;
+			snprintf(buf, len, "yes: %.100s in %.120s", version,
+				 g.gl_pathv[i]);
+			fclose(vf);
+			break;
+		}
+		fclose(vf);
+	}
+	globfree(&g);
+}
+
+/* Write a string to a sysfs file; 0 or -1 with errno set. */
+static int write_file(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC), ret = -1;
+
+	if (fd < 0)
+		return -1;
+	if (write(fd, val, strlen(val)) == (ssize_t)strlen(val))
+		ret = 0;
+	close(fd);
+	return ret;
+}
+
+#define MTTY_ALIAS_PARAM "/sys/module/mtty/parameters/alias_parent"
+#define MTTY_ALIAS_UUID "5f1e2d3c-4b5a-4697-8877-665544332211"
+
+/*
+ * An mdev has an alias only when its parent asked for one.  Without such
+ * an mdev, have the mtty sample register its alias parent, create one mdev
+ * there, read its alias and undo both.
+ */
+static void probe_mdev_alias(const struct feature *f, char *buf, size_t len)
+{
+	char alias[64] = "";
+	FILE *af;
+
+	probe_path(f, buf, len);
+	if (!strncmp(buf, "yes", 3) || access(MTTY_ALIAS_PARAM, W_OK))
+		return;
+	if (write_file(MTTY_ALIAS_PARAM, "12")) {
+		snprintf(buf, len, "no: mtty alias parent: %s", strerror(errno));
+		return;
+	}
+	if (write_file("/sys/class/mdev_bus/mtty_alias/mdev_supported_types/mtty-1/create",
+		       MTTY_ALIAS_UUID)) {
+		snprintf(buf, len, "no: mdev on mtty_alias: %s", strerror(errno));
+	} else {
+		af = fopen("/sys/bus/mdev/devices/" MTTY_ALIAS_UUID "/alias", "r");
+		if (af && fgets(alias, sizeof(alias), af))
+			alias[strcspn(alias, "\n")] = 0;
+		if (af)
+			fclose(af);
+		if (alias[0])
+			snprintf(buf, len, "yes: alias %s of an mdev on mtty_alias",
+				 alias);
+		else
+			snprintf(buf, len, "no: mdev on mtty_alias has no alias");
+		write_file("/sys/bus/mdev/devices/" MTTY_ALIAS_UUID "/remove", "1");
+	}
+	write_file(MTTY_ALIAS_PARAM, "-1");
+}
+
 static void print_file(const char *label, const char *path)
 {
 	char buf[128] = "";
@@ -145,6 +229,10 @@ int main(void)
 
 		if (f->kind == CAP)
 			probe_cap(kvm, f, buf, sizeof(buf));
+		else if (f->kind == MDEV_VERSION)
+			probe_mdev_version(f, buf, sizeof(buf));
+		else if (f->kind == MDEV_ALIAS)
+			probe_mdev_alias(f, buf, sizeof(buf));
 		else
 			probe_path(f, buf, sizeof(buf));
 		yes += !strncmp(buf, "yes", 3);
