@@ -22,9 +22,11 @@ for f in ${EXTRA_CONFIGS:-}; do
 	frags="$frags $f"
 done
 
-# Only regenerate when an input changed, so 'make kernel' stays incremental.
+# Only regenerate when an input or the .config itself changed (a hand edit
+# is undone), so 'make kernel' stays incremental.
 sum=$(cat $frags "$TREE/.git/virt-series-applied" 2>/dev/null | sha256sum | cut -d' ' -f1)
-if [ -f "$KOUT/.config" ] && [ "$(cat "$KOUT/.config.inputs" 2>/dev/null)" = "$sum" ]; then
+if [ -f "$KOUT/.config" ] &&
+	[ "$(cat "$KOUT/.config.inputs" 2>/dev/null)" = "$sum $(sha256sum <"$KOUT/.config")" ]; then
 	exit 0
 fi
 
@@ -36,5 +38,5 @@ KCONFIG_CONFIG=$KOUT/.config ARCH=x86_64 \
 # -n above means allnoconfig as the starting point; resolve the rest.
 make -s -C "$TREE" O="$KOUT" ARCH=x86_64 KCONFIG_ALLCONFIG="$KOUT/.config" allnoconfig >/dev/null
 "$TOP/scripts/config-verify.py" "$KOUT/.config" $frags
-echo "$sum" >"$KOUT/.config.inputs"
+echo "$sum $(sha256sum <"$KOUT/.config")" >"$KOUT/.config.inputs"
 note "config ready ($(grep -c '=y' "$KOUT/.config") symbols =y)"
