@@ -3,6 +3,8 @@
 # Prepare the guest's job list for MODE (check: every list; test: the
 # lists, filtered with --only; bench: tests/bench.list), boot the guest and
 # summarise its results.  Results are kept in $BUILD/results/MODE/.
+# kasan runs the series' own tests and KUnit suites (on the KASAN kernel
+# that 'make kasan' builds in $KOUT).
 #
 # check and test boot a second guest for tests/npt-off.list, with nested
 # paging off in the guest's KVM (kvm_amd.npt=0), so that those tests also
@@ -24,6 +26,9 @@ mkdir -p "$out"
 case "$mode" in
 check|test)
 	lists="$TOP/tests/series.list $TOP/tests/kunit.list $TOP/tests/kvm-x86.list"
+	;;
+kasan)
+	lists="$TOP/tests/series.list $TOP/tests/kunit.list"
 	;;
 bench)
 	lists="$TOP/tests/bench.list"
