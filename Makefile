@@ -73,7 +73,7 @@ test: kernel selftests
 	@$(S)/guest-run.sh test --only $(T)
 
 bench: kernel selftests
-	@$(S)/guest-run.sh bench
+	@$(S)/guest-run.sh bench $(if $(T),--only $(T))
 
 # The series' own tests on a second kernel built with configs/kasan.config.
 kasan: selftests
