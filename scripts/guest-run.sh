@@ -29,6 +29,10 @@ check|test)
 	;;
 kasan)
 	lists="$TOP/tests/series.list $TOP/tests/kunit.list"
+	# KASAN makes the nested TCG guest several times slower.
+	TIMEOUT_SCALE=${TIMEOUT_SCALE:-4}
+	GUEST_TIMEOUT=${GUEST_TIMEOUT:-7200}
+	export TIMEOUT_SCALE GUEST_TIMEOUT
 	;;
 bench)
 	lists="$TOP/tests/bench.list"

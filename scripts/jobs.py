@@ -4,6 +4,7 @@
 usage: jobs.py SELFTESTS_DIR LIST... [--only NAME]
 
 Exits 3, printing nothing, when --only NAME is not in these lists.
+TIMEOUT_SCALE=N in the environment multiplies every timeout (slow kernels).
 
 List syntax (one entry a line, '#' starts a comment):
   <path> [timeout=SECONDS] [args...]   a selftest binary under SELFTESTS_DIR
@@ -56,6 +57,7 @@ def main(argv):
                 binary = os.path.join(sdir, name)
                 if not os.access(binary, os.X_OK):
                     errors.append(f'{where}: {name} was not built ({binary})')
+                timeout *= int(os.environ.get('TIMEOUT_SCALE', '1'))
                 job = ('test', name, str(timeout), ' '.join([binary] + args))
             if name in seen:
                 errors.append(f'{where}: {name} listed twice')
