@@ -155,13 +155,14 @@ static int write_file(const char *path, const char *val)
 	return ret;
 }
 
-#define MTTY_ALIAS_PARAM "/sys/module/mtty/parameters/alias_parent"
+#define MTTY_ALIAS_ATTR "/sys/devices/virtual/mtty/mtty/alias_parent"
 #define MTTY_ALIAS_UUID "5f1e2d3c-4b5a-4697-8877-665544332211"
 
 /*
  * An mdev has an alias only when its parent asked for one.  Without such
- * an mdev, have the mtty sample register its alias parent, create one mdev
- * there, read its alias and undo both.
+ * an mdev, have the mtty sample register its alias parent through the
+ * alias_parent attribute of its parent device, create one mdev there, read
+ * its alias and undo both.
  */
 static void probe_mdev_alias(const struct feature *f, char *buf, size_t len)
 {
@@ -169,9 +170,9 @@ static void probe_mdev_alias(const struct feature *f, char *buf, size_t len)
 	FILE *af;
 
 	probe_path(f, buf, len);
-	if (!strncmp(buf, "yes", 3) || access(MTTY_ALIAS_PARAM, W_OK))
+	if (!strncmp(buf, "yes", 3) || access(MTTY_ALIAS_ATTR, W_OK))
 		return;
-	if (write_file(MTTY_ALIAS_PARAM, "12")) {
+	if (write_file(MTTY_ALIAS_ATTR, "12")) {
 		snprintf(buf, len, "no: mtty alias parent: %s", strerror(errno));
 		return;
 	}
@@ -191,7 +192,7 @@ static void probe_mdev_alias(const struct feature *f, char *buf, size_t len)
 			snprintf(buf, len, "no: mdev on mtty_alias has no alias");
 		write_file("/sys/bus/mdev/devices/" MTTY_ALIAS_UUID "/remove", "1");
 	}
-	write_file(MTTY_ALIAS_PARAM, "-1");
+	write_file(MTTY_ALIAS_ATTR, "-1");
 }
 
 static void print_file(const char *label, const char *path)
