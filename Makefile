@@ -8,7 +8,7 @@ KOUT := build/kernel
 T ?=
 
 .PHONY: help deps base tree export config kernel headers selftests \
-	bindeb-pkg checkpatch check run shell test bench kasan pin-base clean
+	bindeb-pkg checkpatch check run shell test bench kasan bisect pin-base clean
 
 help:
 	@echo "make run        build and boot the patched kernel, print its feature report"
@@ -17,6 +17,7 @@ help:
 	@echo "make test T=x   rebuild what changed and run one listed test in the guest"
 	@echo "make bench      run the benchmarks (not pass/fail) in the guest"
 	@echo "make kasan      build a KASAN kernel (build/kernel-kasan), run the series' tests on it"
+	@echo "make bisect     build every patch of the series on its own (kernel, headers, selftests)"
 	@echo "make tree       base + patches/ as a git tree in $(TREE)"
 	@echo "make export     write the commits of $(TREE) back to patches/"
 	@echo "make kernel | headers | selftests | bindeb-pkg | checkpatch | deps"
@@ -80,6 +81,9 @@ kasan: selftests
 	@KOUT=$(CURDIR)/build/kernel-kasan EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
 	@KOUT=$(CURDIR)/build/kernel-kasan $(S)/kmake.sh -s bzImage
 	@KOUT=$(CURDIR)/build/kernel-kasan $(S)/guest-run.sh kasan
+
+bisect: config
+	@$(S)/bisect-build.sh
 
 pin-base:
 	@$(S)/pin-base.sh $(VERSION)

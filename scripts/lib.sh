@@ -4,7 +4,7 @@
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${BUILD:-$TOP/build}
 CACHE=${VIRT_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virt-series}
-TREE=$BUILD/linux
+TREE=${TREE:-$BUILD/linux}
 # Kernel build output; 'make kasan' builds a second kernel in its own.
 KOUT=${KOUT:-$BUILD/kernel}
 
