@@ -78,9 +78,9 @@ bench: kernel selftests
 
 # The series' own tests on a second kernel built with configs/kasan.config.
 kasan: selftests
-	@KOUT=$(CURDIR)/build/kernel-kasan EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
-	@KOUT=$(CURDIR)/build/kernel-kasan $(S)/kmake.sh -s bzImage
-	@KOUT=$(CURDIR)/build/kernel-kasan $(S)/guest-run.sh kasan
+	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
+	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan $(S)/kmake.sh -s bzImage
+	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan $(S)/guest-run.sh kasan
 
 bisect: config
 	@$(S)/bisect-build.sh

@@ -13,8 +13,10 @@ main_tree=$TREE
 main_kout=$KOUT
 [ -f "$main_kout/.config" ] || die "no kernel config: run 'make config' first"
 from=${1:-base}
-BUILD=$BUILD/bisect TREE=$BUILD/bisect/linux KOUT=$BUILD/bisect/kernel
-export BUILD TREE KOUT
+BUILD=$BUILD/bisect
+VIRT_SERIES_TREE=$BUILD/linux VIRT_SERIES_KOUT=$BUILD/kernel
+TREE=$VIRT_SERIES_TREE KOUT=$VIRT_SERIES_KOUT
+export BUILD VIRT_SERIES_TREE VIRT_SERIES_KOUT
 # A worktree left from an earlier build/linux (re-made since) is dropped.
 if [ -d "$TREE" ] && ! git -C "$TREE" rev-parse -q --verify HEAD >/dev/null 2>&1; then
 	rm -rf "$TREE"

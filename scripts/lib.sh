@@ -4,9 +4,9 @@
 TOP=${TOP:-$(cd "$(dirname "$0")/.." && pwd)}
 BUILD=${BUILD:-$TOP/build}
 CACHE=${VIRT_SERIES_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/virt-series}
-TREE=${TREE:-$BUILD/linux}
-# Kernel build output; 'make kasan' builds a second kernel in its own.
-KOUT=${KOUT:-$BUILD/kernel}
+# VIRT_SERIES_TREE/_KOUT: other trees and outputs (make bisect, make kasan).
+TREE=${VIRT_SERIES_TREE:-$BUILD/linux}
+KOUT=${VIRT_SERIES_KOUT:-$BUILD/kernel}
 
 # shellcheck source=../base.pin
 . "$TOP/base.pin"
