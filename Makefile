@@ -77,10 +77,11 @@ bench: kernel selftests
 	@$(S)/guest-run.sh bench $(if $(T),--only $(T))
 
 # The series' own tests on a second kernel built with configs/kasan.config.
+KASAN := VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan
 kasan: selftests
-	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
-	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan $(S)/kmake.sh -s bzImage
-	@VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan $(S)/guest-run.sh kasan
+	@$(KASAN) EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
+	@$(KASAN) $(S)/kmake.sh -s bzImage
+	@$(KASAN) $(S)/guest-run.sh kasan
 
 bisect: config
 	@$(S)/bisect-build.sh

@@ -39,14 +39,7 @@ for c in $(git -C "$main_tree" rev-list --reverse "$from..HEAD"); do
 		{ tail -20 "$BUILD/log" >&2; die "kernel build fails at: $subject"; }
 	"$TOP/scripts/headers.sh" >/dev/null 2>"$BUILD/log" ||
 		{ tail -20 "$BUILD/log" >&2; die "headers_install fails at: $subject"; }
-	for d in kvm $(list_entries "$TOP/tests/selftest-dirs"); do
-		[ -d "$TREE/tools/testing/selftests/$d" ] || continue
-		mkdir -p "$BUILD/selftests/$d"
-		make -s -C "$TREE/tools/testing/selftests/$d" \
-			OUTPUT="$BUILD/selftests/$d" \
-			KHDR_INCLUDES="-isystem $BUILD/headers/include" \
-			-j"${JOBS:-$(nproc)}" >"$BUILD/log" 2>&1 ||
-			{ tail -20 "$BUILD/log" >&2; die "selftests/$d build fails at: $subject"; }
-	done
+	"$TOP/scripts/build-selftests.sh" --present-only >"$BUILD/log" 2>&1 ||
+		{ tail -20 "$BUILD/log" >&2; die "selftests build fails at: $subject"; }
 done
 note "all $n commits build on their own"

@@ -13,7 +13,7 @@ import re
 import sys
 
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REF = re.compile(r'\b([a-z0-9-]+)/(\d{4})-([A-Za-z0-9_.-]+?)(\.patch|-\*)?(?=[`\s),;]|$)')
+REF = re.compile(r'\b([a-z0-9-]+)/(\d{4})-([A-Za-z0-9_.-]+?)(\.patch)?(?=[`\s),;]|$)')
 
 
 def current():
@@ -38,11 +38,7 @@ def main(argv):
             text = f.read()
 
         def fix(m):
-            topic, num, slug, suffix = m.groups()
-            suffix = suffix or ''
-            if suffix == '-*':
-                # 'topic/NNNN-*' names a patch by number only: keep it.
-                return m.group(0)
+            slug, suffix = m.group(3), m.group(4) or ''
             if slug not in by_slug:
                 bad.append(f'{path}: {m.group(0)} names no patch in patches/series')
                 return m.group(0)
@@ -56,7 +52,7 @@ def main(argv):
             with open(path, 'w') as f:
                 f.write(new_text)
     if check and bad:
-        print('error: stale patch references (run scripts/patch-refs.py docs/*.md):',
+        print('error: stale patch references (make export rewrites them):',
               file=sys.stderr)
         for b in bad:
             print('  ' + b, file=sys.stderr)
