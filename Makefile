@@ -8,7 +8,8 @@ KOUT := build/kernel
 T ?=
 
 .PHONY: help deps base tree export config kernel headers selftests \
-	bindeb-pkg checkpatch check run shell test bench kasan bisect pin-base clean
+	bindeb-pkg checkpatch check run shell test bench fuzz kasan kcsan bisect \
+	pin-base clean
 
 help:
 	@echo "make run        build and boot the patched kernel, print its feature report"
@@ -16,7 +17,9 @@ help:
 	@echo "make shell      boot the guest to an interactive shell"
 	@echo "make test T=x   rebuild what changed and run one listed test in the guest"
 	@echo "make bench      run the benchmarks (not pass/fail) in the guest"
-	@echo "make kasan      build a KASAN kernel (build/kernel-kasan), run the series' tests on it"
+	@echo "make fuzz       run the fuzzers of the series' uAPI (tests/fuzz.list) in the guest"
+	@echo "make kasan      build a KASAN kernel (build/kernel-kasan), run the series' tests and fuzzers on it"
+	@echo "make kcsan      the same with a KCSAN kernel (build/kernel-kcsan); data races sorted by code"
 	@echo "make bisect     build every patch of the series on its own (kernel, headers, selftests)"
 	@echo "make tree       base + patches/ as a git tree in $(TREE)"
 	@echo "make export     write the commits of $(TREE) back to patches/"
@@ -76,12 +79,20 @@ test: kernel selftests
 bench: kernel selftests
 	@$(S)/guest-run.sh bench $(if $(T),--only $(T))
 
-# The series' own tests on a second kernel built with configs/kasan.config.
-KASAN := VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-kasan
+fuzz: kernel selftests
+	@$(S)/guest-run.sh fuzz $(if $(T),--only $(T))
+
+# The series' own tests and fuzzers on a kernel built with
+# configs/kasan.config or configs/kcsan.config.
+sanitized = VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-$(1) \
+	EXTRA_CONFIGS=configs/$(1).config $(S)/config.sh && \
+	VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-$(1) $(S)/kmake.sh -s bzImage && \
+	VIRT_SERIES_KOUT=$(CURDIR)/build/kernel-$(1) $(S)/guest-run.sh $(1) \
+	$(if $(T),--only $(T))
 kasan: selftests
-	@$(KASAN) EXTRA_CONFIGS=configs/kasan.config $(S)/config.sh
-	@$(KASAN) $(S)/kmake.sh -s bzImage
-	@$(KASAN) $(S)/guest-run.sh kasan
+	@$(call sanitized,kasan)
+kcsan: selftests
+	@$(call sanitized,kcsan)
 
 bisect: config
 	@$(S)/bisect-build.sh

@@ -12,7 +12,7 @@ frags="$TOP/configs/base.config"
 for f in "$TOP"/configs/*.config; do
 	[ "$f" = "$TOP/configs/base.config" ] && continue
 	case "$(basename "$f")" in
-	kasan.config) continue ;; # opt-in, see EXTRA_CONFIGS
+	kasan.config | kcsan.config) continue ;; # opt-in, see EXTRA_CONFIGS
 	esac
 	frags="$frags $f"
 done

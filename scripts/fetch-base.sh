@@ -63,7 +63,10 @@ date="2000-01-01T00:00:00Z"
 		-m "Unpacked from Debian's $BASE_PKG package, sha256 $BASE_SHA256." \
 		-m "Debian's top-level ignore-everything rule is dropped from .gitignore."
 	git tag base
-	git gc -q --auto
+	# In the foreground: a detached gc would still be writing its pack
+	# while make-tree.sh clones (and hardlinks) the repository, and the
+	# clone fails ("hardlink different from source").
+	git -c gc.autoDetach=false gc -q --auto
 )
 touch "$repo/virt-series-base-ok"
 echo "$repo"

@@ -36,7 +36,7 @@ export HOME=/root TMPDIR=/tmp
 hostname virt-series-guest 2>/dev/null
 
 case "$mode" in
-check|test|bench|kasan)
+check|test|bench|kasan|kcsan|fuzz)
 	"$top/scripts/guest-tests.sh" "$out"
 	;;
 run)

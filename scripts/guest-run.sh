@@ -3,8 +3,9 @@
 # Prepare the guest's job list for MODE (check: every list; test: the
 # lists, filtered with --only; bench: tests/bench.list), boot the guest and
 # summarise its results.  Results are kept in $BUILD/results/MODE/.
-# kasan runs the series' own tests and KUnit suites (on the KASAN kernel
-# that 'make kasan' builds in $KOUT).
+# fuzz runs tests/fuzz.list (the fuzzers of the series' uAPI); kasan and
+# kcsan run the series' own tests, KUnit suites and fuzzers on the KASAN
+# or KCSAN kernel that 'make kasan' or 'make kcsan' builds in $KOUT.
 #
 # check and test boot a second guest for tests/npt-off.list, with nested
 # paging off in the guest's KVM (kvm_amd.npt=0), so that those tests also
@@ -27,12 +28,17 @@ case "$mode" in
 check|test)
 	lists="$TOP/tests/series.list $TOP/tests/kunit.list $TOP/tests/kvm-x86.list"
 	;;
-kasan)
-	lists="$TOP/tests/series.list $TOP/tests/kunit.list"
-	# KASAN makes the nested TCG guest several times slower.
+kasan|kcsan)
+	lists="$TOP/tests/series.list $TOP/tests/kunit.list $TOP/tests/fuzz.list"
+	# KASAN and KCSAN make the nested TCG guest several times slower.
 	TIMEOUT_SCALE=${TIMEOUT_SCALE:-4}
 	GUEST_TIMEOUT=${GUEST_TIMEOUT:-7200}
 	export TIMEOUT_SCALE GUEST_TIMEOUT
+	;;
+fuzz)
+	lists="$TOP/tests/fuzz.list"
+	GUEST_TIMEOUT=${GUEST_TIMEOUT:-7200}
+	export GUEST_TIMEOUT
 	;;
 bench)
 	lists="$TOP/tests/bench.list"
@@ -67,9 +73,15 @@ boot() {
 }
 
 boot "$out" "" "$lists" "$@"
-if [ "$mode" != bench ] && [ -f "$TOP/tests/npt-off.list" ]; then
+if [ "$mode" != bench ] && [ "$mode" != fuzz ] && [ -f "$TOP/tests/npt-off.list" ]; then
 	boot "$out/npt-off" npt-off "$TOP/tests/npt-off.list" kvm_amd.npt=0 "$@"
 fi
 [ -n "$runs" ] || die "no listed test is called $only"
+rc=0
 # shellcheck disable=SC2086
-"$TOP/scripts/report.py" "$out" $runs
+"$TOP/scripts/report.py" "$out" $runs || rc=$?
+if [ "$mode" = kcsan ]; then
+	# shellcheck disable=SC2086
+	"$TOP/scripts/kcsan-report.py" "$TREE" $runs || rc=1
+fi
+exit $rc

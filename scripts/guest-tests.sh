@@ -8,12 +8,19 @@
 #   skip  <name>  <reason>
 #   kunit <suite>
 # After every test the kernel log is scanned: a WARN, BUG, lockdep or
-# KASAN report makes that test fail, naming the splat.
+# KASAN report makes that test fail, naming the splat.  On a kcsan run
+# (vs_mode=kcsan) KCSAN's data-race reports are left to the host, which
+# sorts them into the series' code and the rest (kcsan-report.py).  On a
+# kernel with kmemleak, a scan after the last test fails the run on any
+# unreferenced object.
 out=$1
 jobs=$out/jobs.tsv
 tap=$out/results.tap
 mkdir -p "$out/logs"
 : >"$out/dmesg.txt"
+
+kmemleak=/sys/kernel/debug/kmemleak
+[ -w "$kmemleak" ] && echo clear >"$kmemleak"
 
 splat='WARNING:|BUG:|Oops|KASAN:|UBSAN:|possible circular locking|possible recursive locking|inconsistent lock state|suspicious RCU usage|general protection fault|Kernel panic|INFO: task .* blocked|unreferenced object|kernel BUG'
 
@@ -23,14 +30,22 @@ emit() {
 }
 
 # Kernel messages since the last call; the ring buffer is cleared.
+# dmesg.chunk is what the splat check reads (KCSAN reports left out on a
+# kcsan run), dmesg.txt keeps everything.
 new_dmesg() {
-	dmesg -c >"$out/dmesg.chunk" 2>/dev/null
-	cat "$out/dmesg.chunk" >>"$out/dmesg.txt"
+	dmesg -c >"$out/dmesg.new" 2>/dev/null
+	cat "$out/dmesg.new" >>"$out/dmesg.txt"
+	if [ "${vs_mode:-}" = kcsan ]; then
+		grep -v 'BUG: KCSAN:' "$out/dmesg.new" >"$out/dmesg.chunk"
+	else
+		mv "$out/dmesg.new" "$out/dmesg.chunk"
+	fi
 }
 
 new_dmesg
 cp "$out/dmesg.chunk" "$out/dmesg.outside"
 total=$(grep -c . "$jobs")
+[ -w "$kmemleak" ] && total=$((total + 1))
 echo "TAP version 13" >"$tap"
 emit "1..$((total + 1))"
 n=0
@@ -100,5 +115,21 @@ if grep -Eq "$splat" "$out/dmesg.outside"; then
 	emit "not ok $n kernel-log # $(grep -Em1 "$splat" "$out/dmesg.outside" | sed 's/^\[[^]]*\] //')"
 else
 	emit "ok $n kernel-log # no WARN/BUG/lockdep/KASAN report"
+fi
+
+# kmemleak reports only objects older than 5 s: wait, then scan.
+if [ -w "$kmemleak" ]; then
+	n=$((n + 1))
+	sleep 6
+	echo scan >"$kmemleak"
+	cat "$kmemleak" >"$out/kmemleak.txt"
+	leaks=$(grep -c '^unreferenced object' "$out/kmemleak.txt")
+	if [ "$leaks" -gt 0 ]; then
+		first=$(grep -m1 -A12 '^unreferenced object' "$out/kmemleak.txt" |
+			sed -n 's/^ *\[<[0-9a-f]*>\] \([^ ]*\).*/\1/p' | grep -v 'kmem\|alloc\|slab' | head -n 1)
+		emit "not ok $n kmemleak # $leaks unreferenced objects, first from ${first:-?} (kmemleak.txt)"
+	else
+		emit "ok $n kmemleak # no unreferenced object"
+	fi
 fi
 echo done >"$out/finished"
