@@ -24,8 +24,8 @@ CALL = re.compile(r'([A-Za-z_]\w*)\(')
 
 def series_functions(tree):
     diff = subprocess.run(['git', '-C', tree, 'diff', '-U0', 'base', 'HEAD',
-                           '--', '*.c', '*.h', ':(exclude)tools'], check=True, text=True,
-                          capture_output=True).stdout
+                           '--', '*.c', '*.h', ':(exclude)tools'],
+                          check=True, text=True, capture_output=True).stdout
     names = set()
     for line in diff.splitlines():
         m = HUNK.match(line)
