@@ -53,6 +53,11 @@ sed -i '/^# Debian packaging: ignore everything at the top level/,/^!\/debian\/$
 	"$work/src/.gitignore"
 
 git init -q --bare "$repo"
+# Every gc in the foreground, the one 'git commit' starts by itself too: a
+# detached gc would still be writing its pack while make-tree.sh clones
+# (and hardlinks) the repository, and the clone fails ("hardlink different
+# from source").
+git -C "$repo" config gc.autoDetach false
 date="2000-01-01T00:00:00Z"
 (
 	cd "$work/src"
@@ -63,10 +68,7 @@ date="2000-01-01T00:00:00Z"
 		-m "Unpacked from Debian's $BASE_PKG package, sha256 $BASE_SHA256." \
 		-m "Debian's top-level ignore-everything rule is dropped from .gitignore."
 	git tag base
-	# In the foreground: a detached gc would still be writing its pack
-	# while make-tree.sh clones (and hardlinks) the repository, and the
-	# clone fails ("hardlink different from source").
-	git -c gc.autoDetach=false gc -q --auto
+	git gc -q --auto
 )
 touch "$repo/virt-series-base-ok"
 echo "$repo"
