@@ -5,7 +5,8 @@
 #
 # usage: boot.sh MODE OUT [extra kernel parameters...]
 #   MODE is check, test, bench (run $OUT/jobs.tsv), run (feature report)
-#   or shell (interactive).  GUEST_TIMEOUT (seconds) kills a hung guest.
+#   or shell (interactive).  GUEST_TIMEOUT (seconds) kills a hung guest;
+#   until then QEMU's monitor listens on $OUT/monitor.sock.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -25,7 +26,7 @@ cmdline="console=ttyS0 loglevel=4 panic=-1 oops=panic hugepages=128
 	${GUEST_CMDLINE:-} $*"
 cmdline=$(echo $cmdline)
 
-set -- qemu-system-x86_64 -machine q35 -accel tcg,thread=multi \
+set -- qemu-system-x86_64 -machine q35 -accel tcg,thread="${GUEST_TCG_THREAD:-single}" \
 	-cpu EPYC-v3,+svm,+npt -smp "${GUEST_CPUS:-2}" -m "${GUEST_MEM:-4G}" \
 	-kernel "$image" -append "$cmdline" \
 	-fsdev local,id=root,path=/,readonly=on,security_model=none,multidevs=remap \
@@ -33,7 +34,8 @@ set -- qemu-system-x86_64 -machine q35 -accel tcg,thread=multi \
 	-fsdev local,id=out,path="$out",security_model=none \
 	-device virtio-9p-pci,fsdev=out,mount_tag=vsout \
 	-device virtio-rng-pci \
-	-display none -no-reboot -nodefaults
+	-display none -no-reboot -nodefaults \
+	-monitor unix:"$out/monitor.sock",server=on,wait=off
 
 if [ "$mode" = shell ]; then
 	exec "$@" -serial mon:stdio
@@ -52,7 +54,8 @@ if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 		running=$(sed -n "$((${done_n:-0} + 1))p" "$out/jobs.tsv" | cut -f2)
 		echo "       it was running: ${running:-the final kernel-log check}" >&2
 	fi
-	echo "       console log: $out/console.log" >&2
+	echo "       console log: $out/console.log, its end:" >&2
+	tail -n 40 "$out/console.log" | sed 's/^/       | /' >&2
 	exit 1
 fi
 if [ $status -ne 0 ]; then

@@ -49,6 +49,7 @@ total=$(grep -c . "$jobs")
 echo "TAP version 13" >"$tap"
 emit "1..$((total + 1))"
 n=0
+trap 'stuck=1' USR1
 while IFS='	' read -r kind name arg3 arg4; do
 	n=$((n + 1))
 	log=$out/logs/$(echo "$name" | tr '/' '_').log
@@ -80,11 +81,27 @@ while IFS='	' read -r kind name arg3 arg4; do
 	esac
 	start=$(date +%s)
 	# shellcheck disable=SC2086
-	(cd "$(dirname "${arg4%% *}")" && exec timeout -k 5 "$arg3" $arg4) >"$log" 2>&1 </dev/null
+	(cd "$(dirname "${arg4%% *}")" && exec timeout -k 5 "$arg3" $arg4) >"$log" 2>&1 </dev/null &
+	pid=$!
+	# timeout(1) cannot end a test stuck in the kernel: a minute after
+	# its SIGKILL, put every CPU's and blocked task's backtrace in the
+	# kernel log, report the test and go on without it.
+	stuck=""
+	(sleep $((arg3 + 60)) && kill -USR1 $$) 2>/dev/null &
+	watchdog=$!
+	wait $pid
 	rc=$?
+	kill $watchdog 2>/dev/null
+	if [ -n "$stuck" ]; then
+		echo l >/proc/sysrq-trigger
+		echo w >/proc/sysrq-trigger
+	fi
 	secs=$(($(date +%s) - start))
 	new_dmesg
-	if grep -Eq "$splat" "$out/dmesg.chunk"; then
+	if [ -n "$stuck" ]; then
+		{ echo "--- kernel log during this test:"; cat "$out/dmesg.chunk"; } >>"$log"
+		emit "not ok $n $name # still running 60s after its ${arg3}s timeout killed it: stuck in the kernel (backtraces in its log)"
+	elif grep -Eq "$splat" "$out/dmesg.chunk"; then
 		what=$(grep -Em1 "$splat" "$out/dmesg.chunk" | sed 's/^\[[^]]*\] //')
 		{ echo "--- kernel log during this test:"; cat "$out/dmesg.chunk"; } >>"$log"
 		emit "not ok $n $name # kernel splat: $what (${secs}s)"
