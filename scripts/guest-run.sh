@@ -10,7 +10,9 @@
 # check and test boot a second guest for tests/npt-off.list, with nested
 # paging off in the guest's KVM (kvm_amd.npt=0), so that those tests also
 # run on the shadow MMU; its results are in $BUILD/results/MODE/npt-off/
-# and its tests are reported as npt-off/<test>.
+# and its tests are reported as npt-off/<test>.  They also boot the same
+# kernel in Bochs, whose CPU has Intel VMX, for tests/vmx.list: results in
+# $BUILD/results/MODE/vmx/, tests reported as vmx/<test>.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -54,7 +56,8 @@ run|shell)
 	;;
 esac
 
-# boot DIR LABEL "LISTS" [kernel parameters...]: one guest for LISTS.
+# boot DIR LABEL "LISTS" [kernel parameters...]: one guest for LISTS,
+# under QEMU (AMD SVM) or, for the vmx label, under Bochs (Intel VMX).
 runs=""
 boot() {
 	dir=$1 label=$2 blists=$3
@@ -68,18 +71,36 @@ boot() {
 		return 0	# --only names no test of these lists
 	fi
 	[ $rc -eq 0 ] || exit $rc
-	"$TOP/scripts/boot.sh" "$mode" "$dir" "$@"
 	runs="$runs ${label:+$label=}$dir"
+	if [ "$label" = vmx ]; then
+		"$TOP/scripts/vmx-initramfs.sh" "$dir"
+		"$TOP/scripts/boot-bochs.sh" "$dir" "$@" || failed=1
+	else
+		"$TOP/scripts/boot.sh" "$mode" "$dir" "$@" || failed=1
+	fi
 }
 
-boot "$out" "" "$lists" "$@"
-if [ "$mode" != bench ] && [ "$mode" != fuzz ] && [ -f "$TOP/tests/npt-off.list" ]; then
-	boot "$out/npt-off" npt-off "$TOP/tests/npt-off.list" kvm_amd.npt=0 "$@"
+# LEG (check, test): svm for the QEMU boots only, vmx for the Bochs boot
+# only; both by default.
+leg=${LEG:-all}
+case "$leg" in
+all|svm|vmx) ;;
+*) die "LEG=$leg: use svm or vmx" ;;
+esac
+failed=0
+if [ "$leg" != vmx ]; then
+	boot "$out" "" "$lists" "$@"
+	if [ "$mode" != bench ] && [ "$mode" != fuzz ] && [ -f "$TOP/tests/npt-off.list" ]; then
+		boot "$out/npt-off" npt-off "$TOP/tests/npt-off.list" kvm_amd.npt=0 "$@"
+	fi
+fi
+if [ "$leg" != svm ] && { [ "$mode" = check ] || [ "$mode" = test ]; }; then
+	boot "$out/vmx" vmx "$TOP/tests/vmx.list" "$@"
 fi
 [ -n "$runs" ] || die "no listed test is called $only"
-rc=0
+rc=$failed
 # shellcheck disable=SC2086
-"$TOP/scripts/report.py" "$out" $runs || rc=$?
+"$TOP/scripts/report.py" "$out" $runs || rc=1
 if [ "$mode" = kcsan ]; then
 	# shellcheck disable=SC2086
 	"$TOP/scripts/kcsan-report.py" "$TREE" $runs || rc=1
