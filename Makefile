@@ -16,6 +16,7 @@ help:
 	@echo "make check      everything CI runs: tree, checkpatch, kernel, selftests, guest tests"
 	@echo "make shell      boot the guest to an interactive shell"
 	@echo "make test T=x   rebuild what changed and run one listed test in the guest"
+	@echo "  LEG=svm|vmx   (check, test) only the QEMU (AMD SVM) or the Bochs (Intel VMX) boots"
 	@echo "make bench      run the benchmarks (not pass/fail) in the guest"
 	@echo "make fuzz       run the fuzzers of the series' uAPI (tests/fuzz.list) in the guest"
 	@echo "make kasan      build a KASAN kernel (build/kernel-kasan), run the series' tests and fuzzers on it"

@@ -11,8 +11,10 @@
 # paging off in the guest's KVM (kvm_amd.npt=0), so that those tests also
 # run on the shadow MMU; its results are in $BUILD/results/MODE/npt-off/
 # and its tests are reported as npt-off/<test>.  They also boot the same
-# kernel in Bochs, whose CPU has Intel VMX, for tests/vmx.list: results in
-# $BUILD/results/MODE/vmx/, tests reported as vmx/<test>.
+# kernel in Bochs, whose CPU has Intel VMX, for tests/vmx.list (results in
+# $BUILD/results/MODE/vmx/, tests reported as vmx/<test>) and again with
+# EPT off (kvm_intel.ept=0: shadow paging, no unrestricted guest) for
+# tests/vmx-ept-off.list, reported as vmx-ept-off/<test>.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -72,7 +74,7 @@ boot() {
 	fi
 	[ $rc -eq 0 ] || exit $rc
 	runs="$runs ${label:+$label=}$dir"
-	if [ "$label" = vmx ]; then
+	if [ "${label%%-*}" = vmx ]; then
 		"$TOP/scripts/vmx-initramfs.sh" "$dir"
 		"$TOP/scripts/boot-bochs.sh" "$dir" "$@" || failed=1
 	else
@@ -96,6 +98,8 @@ if [ "$leg" != vmx ]; then
 fi
 if [ "$leg" != svm ] && { [ "$mode" = check ] || [ "$mode" = test ]; }; then
 	boot "$out/vmx" vmx "$TOP/tests/vmx.list" "$@"
+	boot "$out/vmx-ept-off" vmx-ept-off "$TOP/tests/vmx-ept-off.list" \
+		kvm_intel.ept=0 "$@"
 fi
 [ -n "$runs" ] || die "no listed test is called $only"
 rc=$failed
