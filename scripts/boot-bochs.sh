@@ -7,9 +7,8 @@
 # decodes into $OUT/results.tap, $OUT/logs/, $OUT/dmesg.txt.
 #
 # usage: boot-bochs.sh OUT [extra kernel parameters...]
-#   BOCHS_KERNEL   the bzImage (default $KOUT/arch/x86/boot/bzImage)
-#   BOCHS_TIMEOUT  seconds of wall time before a hung guest is killed (3000)
-#   BOCHS_CPU      Bochs CPU model (corei7_skylake_x), BOCHS_CPUS (1)
+#   BOCHS_TIMEOUT  seconds of wall time before a hung guest is killed (900)
+#   BOCHS_CPU      Bochs CPU model (corei7_haswell_4770), BOCHS_CPUS (1)
 #   BOCHS_MEM      guest memory in MiB (2048), BOCHS_IPS (see below)
 # Bochs' log is $OUT/bochs.log, the guest's console $OUT/console.log.
 set -eu
@@ -17,7 +16,7 @@ set -eu
 
 out=$(cd "$1" && pwd)
 shift
-kernel=${BOCHS_KERNEL:-$KOUT/arch/x86/boot/bzImage}
+kernel=$KOUT/arch/x86/boot/bzImage
 [ -f "$kernel" ] || die "no kernel at $kernel: run 'make kernel' first"
 [ -f "$out/initramfs.cpio.gz" ] || die "no $out/initramfs.cpio.gz: run scripts/vmx-initramfs.sh $out"
 command -v bochs-bin >/dev/null || die "bochs-bin missing: run scripts/deps.sh"
@@ -25,11 +24,11 @@ command -v xorriso >/dev/null || die "xorriso missing: run scripts/deps.sh"
 isolinux=/usr/lib/ISOLINUX/isolinux.bin
 ldlinux=/usr/lib/syslinux/modules/bios/ldlinux.c32
 [ -f "$isolinux" ] && [ -f "$ldlinux" ] || die "isolinux missing: run scripts/deps.sh"
-if [ -z "${BOCHS_KERNEL:-}" ] && grep -q '^# CONFIG_BLK_DEV_INITRD is not set' "$KOUT/.config" 2>/dev/null; then
+if grep -q '^# CONFIG_BLK_DEV_INITRD is not set' "$KOUT/.config" 2>/dev/null; then
 	echo "warning: $KOUT/.config has no CONFIG_BLK_DEV_INITRD: the kernel will ignore the initramfs and panic" >&2
 fi
 
-timeout=${BOCHS_TIMEOUT:-3000}
+timeout=${BOCHS_TIMEOUT:-900}
 cmdline="console=ttyS0,115200 loglevel=4 panic=-1 oops=panic
 	kvm.force_emulation_prefix=1 vs_out=$out vs_mode=test $*"
 cmdline=$(echo $cmdline)
