@@ -29,6 +29,7 @@ if grep -q '^# CONFIG_BLK_DEV_INITRD is not set' "$KOUT/.config" 2>/dev/null; th
 fi
 
 timeout=${BOCHS_TIMEOUT:-900}
+cpu=${BOCHS_CPU:-corei7_haswell_4770} cpus=${BOCHS_CPUS:-1} mem=${BOCHS_MEM:-2048}
 cmdline="console=ttyS0,115200 loglevel=4 panic=-1 oops=panic
 	kvm.force_emulation_prefix=1 vs_out=$out vs_mode=test $*"
 cmdline=$(echo $cmdline)
@@ -61,8 +62,8 @@ config_interface: textconfig
 display_library: rfb, options="timeout=0"
 romimage: file=/usr/share/bochs/BIOS-bochs-latest
 vgaromimage: file=/usr/share/vgabios/vgabios.bin
-cpu: model=${BOCHS_CPU:-corei7_haswell_4770}, count=${BOCHS_CPUS:-1}, ips=${BOCHS_IPS:-30000000}, reset_on_triple_fault=0
-memory: guest=${BOCHS_MEM:-2048}, host=${BOCHS_MEM:-2048}
+cpu: model=$cpu, count=$cpus, ips=${BOCHS_IPS:-30000000}, reset_on_triple_fault=0
+memory: guest=$mem, host=$mem
 pci: enabled=1, chipset=i440fx
 clock: sync=none, time0=local
 ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14
@@ -83,7 +84,7 @@ console=$out/console.log
 rm -f "$console" "$out/results.tap" "$out/finished"
 rm -rf "$out/logs"
 : >"$console"
-note "bochs: $kernel, cpu ${BOCHS_CPU:-corei7_haswell_4770} x${BOCHS_CPUS:-1}, ${BOCHS_MEM:-2048} MiB"
+note "bochs: $kernel, cpu $cpu x$cpus, $mem MiB"
 start=$(date +%s)
 # This Bochs has its debugger built in, which stops before the first
 # instruction: the -rc script continues, and quits if the guest stops.
