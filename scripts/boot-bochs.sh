@@ -147,8 +147,7 @@ timeout|"")
 	if ! grep -q '^vmx-init: started' "$console"; then
 		echo "       it was still booting: /init had not started" >&2
 	else
-		done_n=$(tr -d '\r' <"$console" | grep -c '^\(ok\|not ok\) ' || true)
-		running=$(sed -n "$((${done_n:-0} + 1))p" "$out/jobs.tsv" | cut -f2)
+		running=$(tr -d '\r' <"$console" | running_test "$out/jobs.tsv")
 		echo "       it was running: ${running:-the final kernel-log check}" >&2
 	fi
 	echo "       console log: $console, its end:" >&2

@@ -50,8 +50,7 @@ if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 	if [ ! -f "$out/results.tap" ]; then
 		echo "       it was still booting: no test had started" >&2
 	elif [ -f "$out/jobs.tsv" ]; then
-		done_n=$(grep -c '^\(ok\|not ok\) ' "$out/results.tap" 2>/dev/null || true)
-		running=$(sed -n "$((${done_n:-0} + 1))p" "$out/jobs.tsv" | cut -f2)
+		running=$(running_test "$out/jobs.tsv" <"$out/results.tap")
 		echo "       it was running: ${running:-the final kernel-log check}" >&2
 	fi
 	echo "       console log: $out/console.log, its end:" >&2

@@ -29,3 +29,11 @@ list_entries() {
 # Deterministic identity for commits the harness itself makes.
 export GIT_AUTHOR_NAME="virt-series" GIT_AUTHOR_EMAIL="virt-series@invalid"
 export GIT_COMMITTER_NAME="virt-series" GIT_COMMITTER_EMAIL="virt-series@invalid"
+
+# running_test JOBS: the name of the job in JOBS (a guest's jobs.tsv) after
+# the last result in the TAP read from stdin, i.e. the one a dead guest was
+# running; empty when every job had reported.
+running_test() {
+	done_n=$(grep -c '^\(ok\|not ok\) ' || true)
+	sed -n "$((${done_n:-0} + 1))p" "$1" | cut -f2
+}
