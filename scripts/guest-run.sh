@@ -14,7 +14,9 @@
 # kernel in Bochs, whose CPU has Intel VMX, for tests/vmx.list (results in
 # $BUILD/results/MODE/vmx/, tests reported as vmx/<test>) and again with
 # EPT off (kvm_intel.ept=0: shadow paging, no unrestricted guest) for
-# tests/vmx-ept-off.list, reported as vmx-ept-off/<test>.
+# tests/vmx-ept-off.list, reported as vmx-ept-off/<test>, and once more
+# with a newer Bochs CPU model (tigerlake: TSC scaling, which the default
+# model lacks) for tests/vmx-tgl.list, reported as vmx-tgl/<test>.
 set -eu
 . "$(dirname "$0")/lib.sh"
 
@@ -76,7 +78,8 @@ boot() {
 	runs="$runs ${label:+$label=}$dir"
 	if [ "${label%%-*}" = vmx ]; then
 		"$TOP/scripts/vmx-initramfs.sh" "$dir"
-		"$TOP/scripts/boot-bochs.sh" "$dir" "$@" || failed=1
+		BOCHS_CPU=${boot_cpu:-${BOCHS_CPU:-}} \
+			"$TOP/scripts/boot-bochs.sh" "$dir" "$@" || failed=1
 	else
 		"$TOP/scripts/boot.sh" "$mode" "$dir" "$@" || failed=1
 	fi
@@ -100,6 +103,9 @@ if [ "$leg" != svm ] && { [ "$mode" = check ] || [ "$mode" = test ]; }; then
 	boot "$out/vmx" vmx "$TOP/tests/vmx.list" "$@"
 	boot "$out/vmx-ept-off" vmx-ept-off "$TOP/tests/vmx-ept-off.list" \
 		kvm_intel.ept=0 "$@"
+	boot_cpu=tigerlake
+	boot "$out/vmx-tgl" vmx-tgl "$TOP/tests/vmx-tgl.list" "$@"
+	boot_cpu=
 fi
 [ -n "$runs" ] || die "no listed test is called $only"
 rc=$failed

@@ -38,10 +38,12 @@ fi
 
 cp /vs/jobs.tsv "$out/jobs.tsv"
 # Every kernel WARNs once at boot on the CPUID topology Bochs reports (leaf
-# 1 gives fewer logical processors than leaf 4 has cores): not a test's
-# doing, and not the series'.  Only this one is let through.
-export vs_known_splat='topology_common\.c:[0-9]+ parse_legacy'
-export vs_known_why="Bochs' CPUID topology"
+# 1 gives fewer logical processors than leaf 4 has cores), and with the
+# tigerlake model on the XSAVE area size its CPUID gives (2432 bytes where
+# its features need 2688; the kernel then runs without XSAVE): not a
+# test's doing, and not the series'.  Only these are let through.
+export vs_known_splat='topology_common\.c:[0-9]+ parse_legacy|xstate\.c:[0-9]+ fpu__init_system_xstate'
+export vs_known_why="Bochs' CPUID"
 /vs/guest-tests.sh "$out"
 echo "vmx-init: tests done at $(cut -d' ' -f1 /proc/uptime)s of guest uptime" >/dev/console
 
