@@ -31,7 +31,7 @@ fi
 timeout=${BOCHS_TIMEOUT:-900}
 cpu=${BOCHS_CPU:-corei7_haswell_4770} cpus=${BOCHS_CPUS:-1} mem=${BOCHS_MEM:-2048}
 cmdline="console=ttyS0,115200 loglevel=4 panic=-1 oops=panic
-	kvm.force_emulation_prefix=1 vs_out=$out vs_mode=test $*"
+	kvm.force_emulation_prefix=1 hugepages=16 vs_out=$out vs_mode=test $*"
 cmdline=$(echo $cmdline)
 
 # A bootable CD: isolinux loads the kernel and the initramfs.
