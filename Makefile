@@ -14,7 +14,7 @@ T ?=
 help:
 	@echo "make run        build and boot the patched kernel, print its feature report"
 	@echo "make check      everything CI runs: tree, checkpatch, kernel, selftests, guest tests"
-	@echo "make shell      boot the guest to an interactive shell"
+	@echo "make shell      boot the guest to an interactive shell (LEG=vmx: in Bochs)"
 	@echo "make test T=x   rebuild what changed and run one listed test in the guest"
 	@echo "  LEG=svm|vmx   (check, test) only the QEMU (AMD SVM) or the Bochs (Intel VMX) boots"
 	@echo "make bench      run the benchmarks (not pass/fail) in the guest"

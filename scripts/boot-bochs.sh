@@ -6,7 +6,9 @@
 # results back over the serial port (see vmx-init.sh), which this script
 # decodes into $OUT/results.tap, $OUT/logs/, $OUT/dmesg.txt.
 #
-# usage: boot-bochs.sh OUT [extra kernel parameters...]
+# usage: boot-bochs.sh [--shell] OUT [extra kernel parameters...]
+#   --shell        no tests: a shell in the guest on this terminal (the
+#                  serial port is connected to it), until it powers off
 #   BOCHS_TIMEOUT  seconds of wall time before a hung guest is killed (900)
 #   BOCHS_CPU      Bochs CPU model (corei7_haswell_4770), BOCHS_CPUS (1)
 #   BOCHS_MEM      guest memory in MiB (2048), BOCHS_IPS (see below)
@@ -14,6 +16,11 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 
+vs_mode=test
+if [ "${1:-}" = --shell ]; then
+	vs_mode=shell
+	shift
+fi
 out=$(cd "$1" && pwd)
 shift
 kernel=$KOUT/arch/x86/boot/bzImage
@@ -31,7 +38,7 @@ fi
 timeout=${BOCHS_TIMEOUT:-900}
 cpu=${BOCHS_CPU:-corei7_haswell_4770} cpus=${BOCHS_CPUS:-1} mem=${BOCHS_MEM:-2048}
 cmdline="console=ttyS0,115200 loglevel=4 panic=-1 oops=panic
-	kvm.force_emulation_prefix=1 hugepages=16 vs_out=$out vs_mode=test $*"
+	kvm.force_emulation_prefix=1 hugepages=16 vs_out=$out vs_mode=$vs_mode $*"
 cmdline=$(echo $cmdline)
 
 # A bootable CD: isolinux loads the kernel and the initramfs.
@@ -57,6 +64,11 @@ rm -rf "$iso"
 # ips only sets how many instructions make a second of guest time (with
 # sync=none the guest's clock is the instruction count): near Bochs' real
 # speed, guest timeouts are close to wall-clock ones.
+com1="mode=file, dev=$out/console.log"
+if [ $vs_mode = shell ]; then
+	tty=$(tty) || die "make shell LEG=vmx needs a terminal on its standard input"
+	com1="mode=term, dev=$tty"
+fi
 cat >"$out/bochsrc" <<EOF
 config_interface: textconfig
 display_library: rfb, options="timeout=0"
@@ -70,7 +82,7 @@ ata0: enabled=1, ioaddr1=0x1f0, ioaddr2=0x3f0, irq=14
 ata0-master: type=cdrom, path=$out/boot.iso, status=inserted
 boot: cdrom
 floppy_bootsig_check: disabled=1
-com1: enabled=1, mode=file, dev=$out/console.log
+com1: enabled=1, $com1
 mouse: enabled=0
 magic_break: enabled=0
 log: $out/bochs.log
@@ -79,6 +91,16 @@ error: action=report
 info: action=report
 debug: action=ignore
 EOF
+
+if [ $vs_mode = shell ]; then
+	note "bochs: $kernel, cpu $cpu x$cpus, $mem MiB; the guest's console is this terminal, 'poweroff' ends it"
+	printf 'c\nquit\n' >"$out/bochs.rc"
+	# Bochs' exit status does not tell a guest that powered off from
+	# one that stopped otherwise: its log does.
+	bochs-bin -q -f "$out/bochsrc" -rc "$out/bochs.rc" 2>"$out/bochs.out" || true
+	note "bochs stopped; its log: $out/bochs.log"
+	exit 0
+fi
 
 console=$out/console.log
 rm -f "$console" "$out/results.tap" "$out/finished"

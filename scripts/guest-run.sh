@@ -53,6 +53,14 @@ bench)
 	export GUEST_TIMEOUT
 	;;
 run|shell)
+	if [ "${LEG:-svm}" = vmx ]; then
+		# Bochs: the tests of the VMX lists, in the initramfs.
+		[ "$mode" = shell ] || die "LEG=vmx: use make shell (or make test)"
+		"$TOP/scripts/jobs.py" "$BUILD/selftests" "$TOP/tests/vmx.list" \
+			>"$out/jobs.tsv"
+		"$TOP/scripts/vmx-initramfs.sh" "$out"
+		exec "$TOP/scripts/boot-bochs.sh" --shell "$out" "$@"
+	fi
 	exec "$TOP/scripts/boot.sh" "$mode" "$out" "$@"
 	;;
 *)
