@@ -8,10 +8,13 @@ RUN is a guest's results directory, or LABEL=DIR as for report.py.  Every
 it came; a report is the series' when a function it names (the racing
 functions of its title) is one the series adds or changes, i.e. one that
 'git diff base HEAD' in TREE shows in a hunk header or defines on an added
-line.  The others are upstream's and only listed.  Exits 1 when a report
-is the series'.
+line.  The others are upstream's and only listed.  A report of the
+series that tests/kcsan-explained.list explains (upstream's accesses in a
+function the series changed) is listed with the explanation.  Exits 1 when
+a report is the series' and not explained.
 """
 import collections
+import os
 import re
 import subprocess
 import sys
@@ -40,6 +43,17 @@ def series_functions(tree):
     return names
 
 
+def explained(path):
+    known = {}
+    with open(path) as f:
+        for line in f:
+            if line.strip() and not line.startswith('#'):
+                title, _, why = line.partition(':')
+                funcs = tuple(p.strip() for p in title.split(' / '))
+                known[funcs] = why.strip()
+    return known
+
+
 def reports(path):
     try:
         with open(path, errors='replace') as f:
@@ -55,6 +69,8 @@ def reports(path):
 
 def main(tree, runs):
     ours = series_functions(tree)
+    known = explained(os.path.join(os.path.dirname(__file__), '..', 'tests',
+                                   'kcsan-explained.list'))
     seen = collections.Counter()
     for run in runs:
         out = run.rpartition('=')[2]
@@ -64,9 +80,12 @@ def main(tree, runs):
     print(f'KCSAN: {sum(seen.values())} reports, {len(seen)} distinct')
     for (kind, funcs), count in seen.most_common():
         mine = [f for f in funcs if f in ours]
-        series += bool(mine)
-        where = 'SERIES  ' if mine else 'upstream'
-        print(f'  {where} {count:4}x {kind} in {" / ".join(funcs)}')
+        why = known.get(funcs) or known.get(funcs[::-1])
+        series += bool(mine) and not why
+        where = 'upstream' if not mine else 'explained' if why else 'SERIES  '
+        print(f'  {where:9} {count:4}x {kind} in {" / ".join(funcs)}')
+        if mine and why:
+            print(f'                {why}')
     if series:
         print(f'error: {series} KCSAN reports name functions of the series')
     return 1 if series else 0
